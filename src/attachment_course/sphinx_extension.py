@@ -1,0 +1,141 @@
+"""The book's Sphinx extension: what the course adds to a stock Jupyter Book 1 build.
+
+- renders the figures before reading (``figure_build``);
+- directives that show a chapter's shared data (objectives, key points, further reading, answer keys);
+- serves the exercise script and styles only on pages with exercises, and the widget manager only
+  on pages that show a live widget;
+- points the exercises' support links at the support page;
+- copies the vendored front-end files (from ``node_modules``, installed from the npm registry) into
+  the site, so nothing is fetched from another host.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util.docutils import SphinxDirective
+
+from . import catalogue, figure_build
+from .support import SUPPORT_HREF_PLACEHOLDER, SUPPORT_PAGE_LABEL
+from .views.printed import answer_key
+
+WEB_ASSETS = Path(__file__).parent / "web"
+FIGURES_DIR = Path("book") / "generated" / "figures"
+#: Files copied from node_modules into _static/vendor: (source, destination, glob).
+VENDORED = (
+    ("requirejs", "", "require.js"),
+    ("@jupyter-widgets/html-manager/dist", "html-manager", "*"),
+)
+WIDGET_VIEW_MARKER = "application/vnd.jupyter.widget-view+json"
+
+
+def _render_figures(app: Sphinx) -> None:
+    figure_build.render_all(Path(app.srcdir) / FIGURES_DIR)
+
+
+class _ChapterDataDirective(SphinxDirective):
+    """Base: render Markdown built from a chapter's YAML, and rebuild when that YAML changes."""
+
+    required_arguments = 1
+    has_content = False
+
+    def markdown(self, chapter: catalogue.Chapter) -> str:
+        raise NotImplementedError
+
+    def run(self) -> list[nodes.Node]:
+        chapter_id = self.arguments[0]
+        try:
+            chapter = catalogue.chapter(chapter_id)
+        except (KeyError, catalogue.ContentError) as error:
+            raise self.error(f"{self.name}: {error}") from error
+        self.env.note_dependency(str(Path(catalogue.__file__).parent / "content" / "chapters" / f"{chapter_id}.yaml"))
+        return self.parse_text_to_nodes(self.markdown(chapter))
+
+
+class ObjectivesDirective(_ChapterDataDirective):
+    def markdown(self, chapter):
+        items = "\n".join(f"- {objective}" for objective in chapter.objectives)
+        return f":::{{admonition}} Learning objectives\n:class: ac-objectives\nBy the end of this chapter you will be able to:\n\n{items}\n:::"
+
+
+class KeyPointsDirective(_ChapterDataDirective):
+    def markdown(self, chapter):
+        return "\n".join(f"- {point}" for point in chapter.key_points)
+
+
+class FurtherReadingDirective(_ChapterDataDirective):
+    def markdown(self, chapter):
+        return "\n".join(f"- {{cite:t}}`{entry.key}`: {entry.note}" for entry in chapter.further_reading)
+
+
+class AnswerKeysDirective(SphinxDirective):
+    """The answers to one chapter's knowledge checks and vignettes, with the reasoning."""
+
+    required_arguments = 1
+
+    def run(self):
+        prefix = f"{self.arguments[0]}-"
+        keyed = [e for e in catalogue.exercises().values()
+                 if e.id.startswith(prefix) and e.kind in ("knowledge-check", "vignette")]
+        if not keyed:
+            raise self.error(f"answer-keys: chapter {self.arguments[0]} has no knowledge check or vignette")
+        text = "\n\n".join(answer_key(e).replace("### ", "**", 1).replace("\n", "**\n", 1) for e in keyed)
+        self.env.note_dependency(str(Path(catalogue.__file__).parent / "content" / "exercises" / f"{self.arguments[0]}.yaml"))
+        return self.parse_text_to_nodes(text)
+
+
+def _adjust_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    body = context.get("body", "")
+    if "ac-exercise" in body:
+        app.add_js_file("exercises.js", defer="defer")
+        app.add_css_file("exercises.css")
+    if SUPPORT_HREF_PLACEHOLDER in body:
+        target = app.env.domains["std"].labels.get(SUPPORT_PAGE_LABEL)
+        if target is None:
+            raise ExtensionError(f"the support page label ({SUPPORT_PAGE_LABEL}) is missing")
+        href = context["pathto"](target[0]) + "#" + target[1]
+        context["body"] = body.replace(SUPPORT_HREF_PLACEHOLDER, href)
+    if WIDGET_VIEW_MARKER not in body:
+        # The executed notebook stores widget state even when this page shows the static
+        # exercise views instead; the 3.5 MB widget manager is only worth loading for a live widget.
+        context["script_files"] = [
+            js for js in context.get("script_files", [])
+            if not any(part in str(js) for part in ("require.js", "embed-amd.js"))
+            and getattr(js, "attributes", {}).get("type") != "application/vnd.jupyter.widget-state+json"
+        ]
+
+
+def _copy_vendored(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    modules = Path(app.confdir) / "node_modules"
+    target_root = Path(app.outdir) / "_static" / "vendor"
+    for source, destination, pattern in VENDORED:
+        folder = modules / source
+        if not folder.is_dir():
+            raise ExtensionError(f"{folder} is missing: run `npm ci` in {app.confdir} (`make book` does this).")
+        for path in folder.glob(pattern):
+            if path.is_file() and not path.name.endswith(".map"):
+                (target_root / destination).mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, target_root / destination / path.name)
+
+
+def _add_static_path(app: Sphinx, config) -> None:
+    config.html_static_path.append(str(WEB_ASSETS))
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", _render_figures)
+    app.add_directive("objectives", ObjectivesDirective)
+    app.add_directive("key-points", KeyPointsDirective)
+    app.add_directive("further-reading", FurtherReadingDirective)
+    app.add_directive("answer-keys", AnswerKeysDirective)
+    app.connect("html-page-context", _adjust_page)
+    app.connect("build-finished", _copy_vendored)
+    app.connect("config-inited", _add_static_path)
+    app.add_css_file("course.css")
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
