@@ -84,6 +84,10 @@ class Journal:
     def _set_aside(self, error: Exception) -> str:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
         target = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
+        copies = 1
+        while target.exists():  # never replace a file set aside earlier in the same second
+            copies += 1
+            target = self.path.with_name(f"{self.path.name}.unreadable-{stamp}-{copies}")
         try:
             os.replace(self.path, target)
         except OSError as move_error:
@@ -100,9 +104,9 @@ class Journal:
     def save_reflection(self, exercise_id: str, text: str) -> dict[str, str]:
         """Save a reflection; an earlier version of the same entry moves to its history."""
         text = check_reflection(text)
-        entries = self.data["entries"]
-        entry = entries.setdefault(exercise_id, {"current": None, "history": []})
-        previous = entry["current"]
+        # Read without adding an entry: memory changes only once the write has succeeded (_commit).
+        entry = self.data["entries"].get(exercise_id)
+        previous = entry["current"] if entry else None
         if previous is not None and previous["text"] == text:
             return previous
         version = {"text": text, "saved_at": _now()}
@@ -201,6 +205,27 @@ def _check_shape(raw: Any) -> None:
     for entry in raw["entries"].values():
         if not isinstance(entry, dict) or "history" not in entry or "current" not in entry:
             raise ValueError("an entry is damaged")
+        history, current = entry["history"], entry["current"]
+        if not isinstance(history, list) or not all(_is_version(v) for v in history):
+            raise ValueError("an entry's history is damaged")
+        if current is not None and not _is_version(current):
+            raise ValueError("an entry is damaged")
+    for record in raw["self_checks"]:
+        if not isinstance(record, dict) or not _SELF_CHECK_KEYS <= record.keys():
+            raise ValueError("a self-check result is damaged")
+        if not all(_is_number(record[key]) for key in ("anxiety", "avoidance")):
+            raise ValueError("a self-check result is damaged")
+
+
+_SELF_CHECK_KEYS = {"saved_at", "relationship", "anxiety", "avoidance", "region"}
+
+
+def _is_version(value: Any) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("text"), str) and isinstance(value.get("saved_at"), str)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def escape_text(text: str) -> str:

@@ -14,7 +14,6 @@ import pytest
 from attachment_course import catalogue, journal
 from attachment_course.exercise_model import KnowledgeCheck, Reflection, SelfCheck, Vignette
 
-# Sentinel the journal tests rely on: the real default journal in the home folder must never be touched.
 _CACHED_LOADERS = (catalogue.exercises, catalogue.chapters, catalogue.session_plans)
 
 

@@ -7,6 +7,7 @@ set ``.value``, call ``.click()``, read the status widgets.
 
 from __future__ import annotations
 
+import io
 from html import escape
 
 import ipywidgets as widgets
@@ -295,10 +296,13 @@ class SelfCheckView(widgets.VBox):
         )
         self.map_output.clear_output()
         with self.map_output:
-            from IPython.display import display
+            from IPython.display import Image, display
 
-            figure = attachment_map.draw((result.avoidance, result.anxiety))
-            display(figure)
+            # Show PNG bytes, not the Figure: the package selects the Agg backend, so a kernel has no
+            # formatter for Figure objects and would show only the text "<Figure size ...>".
+            buffer = io.BytesIO()
+            attachment_map.draw((result.avoidance, result.anxiety)).savefig(buffer, format="png", dpi=100)
+            display(Image(data=buffer.getvalue(), format="png"))
             matplotlib.pyplot.close("all")
         self.keep_button.disabled = False
 

@@ -37,8 +37,10 @@ def _frame(exercise: Exercise, inner: str, data: dict | None = None) -> str:
     base = f"ac-{exercise.id}"
     payload = ""
     if data is not None:
-        # Inert JSON for the script; "</" is escaped so the text cannot close the script element.
-        text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+        # Inert JSON for the script. Every "<" (only ever inside JSON strings) becomes \u003c, so the
+        # text can neither close the script element ("</") nor make the real </script> fail to close
+        # it ("<!--" then "<script" puts browsers in the "double escaped" state).
+        text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
         payload = f'<script type="application/json" class="ac-data">{text}</script>'
     return (
         f'<section class="ac-exercise ac-{exercise.kind}" id="{base}" data-exercise-id="{escape(exercise.id)}" '
