@@ -95,7 +95,7 @@ def test_exercise_pages_carry_the_static_views_and_script(html_build):
 def pdf_text(pdf_build) -> str:
     reader = PdfReader(str(pdf_build))
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u2011", "-").replace("\u2010", "-")
+    text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u201c", "\"").replace("\u201d", "\"").replace("\u2011", "-").replace("\u2010", "-")
     return re.sub(r"\s+", " ", text)
 
 

@@ -231,6 +231,9 @@ def session_plans() -> dict[str, dict[str, Any]]:
     """Facilitator session plans by chapter id, checked for timing and pause points."""
     found: dict[str, dict[str, Any]] = {}
     for where, data in _load_yaml_files("sessions", "sessions"):
+        expected = where.rsplit("/", 1)[-1].removesuffix(".yaml")
+        if data["chapter"] != expected:
+            raise ContentError(f"{where}: its chapter is {data['chapter']!r} but the file name says {expected!r}")
         lengths = sorted(plan["minutes"] for plan in data["plans"])
         if lengths != [15, 30, 60]:
             raise ContentError(f"{where}: needs one plan each of 15, 30 and 60 minutes, found {lengths}")

@@ -6,7 +6,11 @@
   on pages that show a live widget;
 - points the exercises' support links at the support page;
 - copies the vendored front-end files (from ``node_modules``, installed from the npm registry) into
-  the site, so nothing is fetched from another host.
+  the site, so nothing is fetched from another host;
+- repairs stock-theme faults a browser or axe-core reports on every page: inline scripts emitted
+  twice (a page error), navigation toggles with no accessible name, the sidebar's title link
+  outside every landmark, and buttons whose accessible name leaves out their visible text
+  (template overrides in ``templates/``).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from .support import SUPPORT_HREF_PLACEHOLDER, SUPPORT_PAGE_LABEL
 from .views.printed import answer_key
 
 WEB_ASSETS = Path(__file__).parent / "web"
+#: Overrides of a few stock theme components (see ``templates/README.md``); searched before the theme's.
+TEMPLATES = Path(__file__).parent / "templates"
 FIGURES_DIR = Path("book") / "generated" / "figures"
 #: Files copied from node_modules into _static/vendor: (source, destination, glob).
 VENDORED = (
@@ -107,6 +113,58 @@ def _adjust_page(app: Sphinx, pagename: str, templatename: str, context: dict, d
             if not any(part in str(js) for part in ("require.js", "embed-amd.js"))
             and getattr(js, "attributes", {}).get("type") != "application/vnd.jupyter.widget-state+json"
         ]
+    context["script_files"] = _without_repeats(context.get("script_files", []))
+    if "sidebars" in context:
+        # The stock sidebar puts the book's title link outside every landmark (axe: region).
+        context["sidebars"] = [SIDEBAR_LOGO if name == "navbar-logo.html" else name for name in context["sidebars"]]
+    if callable(context.get("generate_toctree_html")):
+        context["generate_toctree_html"] = _named_toggles(context["generate_toctree_html"])
+
+
+#: The sidebar's title link, wrapped in a navigation landmark (templates/ac-sidebar-logo.html).
+SIDEBAR_LOGO = "ac-sidebar-logo.html"
+
+
+def _without_repeats(scripts: list) -> list:
+    """Drop repeated script tags, keeping the first of each.
+
+    Sphinx 7.4 registers an inline script added after the builder started (sphinx-thebe's
+    ``const THEBE_JS_URL = ...``, sphinx-togglebutton's selector) once with the file name None
+    and again, from the registry, with the file name ''. The two no longer compare equal, so
+    every page carried both, and the second ``const`` was a SyntaxError on every page.
+    """
+    seen, kept = set(), []
+    for js in scripts:
+        attributes = getattr(js, "attributes", {}) or {}
+        key = (str(getattr(js, "filename", js) or ""), tuple(sorted((k, str(v)) for k, v in attributes.items())))
+        if key not in seen:
+            seen.add(key)
+            kept.append(js)
+    return kept
+
+
+def _named_toggles(generate):
+    """Wrap the theme's sidebar builder so every expand/collapse toggle has an accessible name.
+
+    The stock toggle is a ``<summary>`` holding only a decorative chevron (axe: summary-name);
+    it gets visually hidden text naming the chapter it opens.
+    """
+
+    def generate_with_names(*args, **kwargs):
+        tree = generate(*args, **kwargs)
+        if not hasattr(tree, "select") or not hasattr(tree, "new_tag"):
+            return tree
+        for summary in tree.select("li.has-children > details > summary"):
+            if summary.get_text(strip=True):
+                continue
+            link = summary.parent.parent.find("a", recursive=False)
+            title = " ".join(link.get_text().split()) if link is not None else ""
+            label = tree.new_tag("span", attrs={"class": "ac-sr-only"})
+            label.string = f"Sections of {title}" if title else "Sections"
+            summary.append(label)
+        return tree
+
+    return generate_with_names
 
 
 def _copy_vendored(app: Sphinx, exception: Exception | None) -> None:
@@ -126,6 +184,8 @@ def _copy_vendored(app: Sphinx, exception: Exception | None) -> None:
 
 def _add_static_path(app: Sphinx, config) -> None:
     config.html_static_path.append(str(WEB_ASSETS))
+    # First, so these win over the theme's components of the same name.
+    config.templates_path.insert(0, str(TEMPLATES))
 
 
 def setup(app: Sphinx) -> dict:
@@ -134,7 +194,8 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("key-points", KeyPointsDirective)
     app.add_directive("further-reading", FurtherReadingDirective)
     app.add_directive("answer-keys", AnswerKeysDirective)
-    app.connect("html-page-context", _adjust_page)
+    # After the theme's own handlers (priority 500), which put the sidebar functions in the context.
+    app.connect("html-page-context", _adjust_page, priority=900)
     app.connect("build-finished", _copy_vendored)
     app.connect("config-inited", _add_static_path)
     app.add_css_file("course.css")

@@ -133,6 +133,21 @@ def test_temporary_content_loads_when_valid(content_tree):
     assert list(catalogue.exercises()) == ["ch01-ok"]
 
 
+def test_load_yaml_files_returns_validated_data_in_file_name_order(content_tree):
+    content_tree.write("exercises", "ch02.yaml", REFLECTION.replace("ch01-ok", "ch02-ok"))
+    content_tree.write("exercises", "ch01.yaml", REFLECTION)
+    content_tree.write("exercises", "README.md", "# not data")
+    loaded = catalogue._load_yaml_files("exercises", "exercises")
+    assert [where for where, _ in loaded] == ["content/exercises/ch01.yaml", "content/exercises/ch02.yaml"]
+    assert loaded[1][1]["exercises"][0]["id"] == "ch02-ok"
+
+
+def test_load_yaml_files_refuses_data_that_breaks_the_schema(content_tree):
+    content_tree.write("chapters", "ch01.yaml", "id: ch01\ntitle: Only a title\n")
+    with pytest.raises(ContentError, match=r"^content/chapters/ch01\.yaml: "):
+        catalogue._load_yaml_files("chapters", "chapter")
+
+
 def test_invalid_yaml_names_the_file(content_tree):
     content_tree.write("exercises", "ch01.yaml", REFLECTION)
     content_tree.write("exercises", "ch02.yaml", "exercises:\n  - id: [unclosed\n")

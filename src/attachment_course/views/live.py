@@ -286,7 +286,7 @@ class SelfCheckView(widgets.VBox):
             _say(self.status, str(error), "error")
             return
         self.last_result = result
-        centre = (" Your point is close to the middle of the map, so small changes in your answers could move "
+        centre = (" Your point is close to a line that divides the map, so small changes in your answers could move "
                   "it to a neighbouring region.") if result.near_centre else ""
         relationship = dict((r.id, r.label.lower()) for r in self.exercise.relationships)[result.relationship]
         self.status.value = (

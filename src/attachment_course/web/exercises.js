@@ -324,7 +324,7 @@
         "). The point on the map below shows where that falls."));
       var reflection = document.createElement("p");
       reflection.textContent = last.reflection + (last.nearCentre ?
-        " Your point is close to the middle of the map, so small changes in your answers could move it to a " +
+        " Your point is close to a line that divides the map, so small changes in your answers could move it to a " +
         "neighbouring region." : "");
       status.appendChild(numbers);
       status.appendChild(reflection);
