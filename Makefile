@@ -11,10 +11,10 @@ JB_FLAGS := -W -n --keep-going
 HTML := _build/html/index.html
 PDF := _build/latex/attachment-based-therapy.pdf
 
-.PHONY: book html pdf test test-unit setup lab serve clean bench report lock
+.PHONY: book html pdf handouts test test-unit setup lab serve clean bench report lock
 
-## book: set up everything, then build the HTML site and the PDF
-book: html pdf
+## book: set up everything, then build the HTML site, the PDF and the handouts
+book: html pdf handouts
 
 ## setup: Python virtual environment with pinned packages, and the vendored front-end files
 setup: $(INSTALLED) $(VENDORED)
@@ -44,6 +44,15 @@ pdf: setup
 	  echo "error: the PDF build failed; full log: _build/pdf-build.log, LaTeX log: _build/latex.failed/attachment-based-therapy.log" >&2; \
 	  mv _build/latex _build/latex.failed 2>/dev/null || true; exit 1; }
 	@test -s $(PDF) && echo "PDF: $(PDF)"
+
+## handouts: one PDF per chapter and the workbook, copied with the book PDF into the web book
+handouts: setup
+	@scripts/ensure-system-packages tex
+	$(BIN)/python -m attachment_course.handouts _build/handouts
+	@mkdir -p _build/html/handouts
+	cp _build/handouts/*.pdf _build/html/handouts/
+	@if [ -f $(PDF) ]; then cp $(PDF) _build/html/handouts/; fi
+	@echo "Handouts: _build/handouts/*.pdf (and in the web book under handouts/)"
 
 ## test: everything the tests need, then the whole suite (unit, notebooks, build, browser, JupyterLab)
 test: setup

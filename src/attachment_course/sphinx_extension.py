@@ -9,13 +9,18 @@
   the site, so nothing is fetched from another host;
 - repairs stock-theme faults a browser or axe-core reports on every page: inline scripts emitted
   twice (a page error), navigation toggles with no accessible name, the sidebar's title link
-  outside every landmark, and buttons whose accessible name leaves out their visible text
-  (template overrides in ``templates/``).
+  outside every landmark, buttons whose accessible name leaves out their visible text
+  (template overrides in ``templates/``), citations with a deprecated ARIA role, and exercises
+  on one page whose landmarks share a name.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 import shutil
+from collections import Counter
+from html import escape
 from pathlib import Path
 
 from docutils import nodes
@@ -23,9 +28,13 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
-from . import catalogue, figure_build
+from . import catalogue, figure_build, slides
 from .support import SUPPORT_HREF_PLACEHOLDER, SUPPORT_PAGE_LABEL
+from .views.facilitator import plans_markdown
 from .views.printed import answer_key
+
+#: Where make book puts the handout PDFs and the book PDF inside the web book.
+HANDOUTS_DIR = "handouts"
 
 WEB_ASSETS = Path(__file__).parent / "web"
 #: Overrides of a few stock theme components (see ``templates/README.md``); searched before the theme's.
@@ -62,10 +71,45 @@ class _ChapterDataDirective(SphinxDirective):
         return self.parse_text_to_nodes(self.markdown(chapter))
 
 
+def _site_root(docname: str) -> str:
+    """Relative path from a page to the site's root folder."""
+    return "../" * docname.count("/")
+
+
+def materials_links(docname: str, chapter: catalogue.Chapter) -> str:
+    """Web-only links to a chapter's facilitator materials: plan page, slide deck, handout PDF."""
+    root = _site_root(docname)
+    # Raw HTML: the deck and the handout are files make book adds to the site, not Sphinx documents.
+    plan_page = f"{root}book/facilitator/{chapter.id}.html"
+    return (
+        "```{raw} html\n"
+        '<p class="ac-materials"><em>For facilitators:</em> '
+        f'<a href="{plan_page}">session plans</a> · '
+        f'<a href="{root}{slides.DECKS_DIR}/{chapter.id}.html">slide deck</a> · '
+        f'<a href="{root}{HANDOUTS_DIR}/{chapter.id}-handout.pdf">printable handout (PDF)</a></p>\n'
+        "```"
+    )
+
+
 class ObjectivesDirective(_ChapterDataDirective):
     def markdown(self, chapter):
         items = "\n".join(f"- {objective}" for objective in chapter.objectives)
-        return f":::{{admonition}} Learning objectives\n:class: ac-objectives\nBy the end of this chapter you will be able to:\n\n{items}\n:::"
+        return (
+            f":::{{admonition}} Learning objectives\n:class: ac-objectives\n"
+            f"By the end of this chapter you will be able to:\n\n{items}\n:::\n\n"
+            + materials_links(self.env.docname, chapter)
+        )
+
+
+class SessionPlansDirective(_ChapterDataDirective):
+    """A chapter's three timed session plans, with links to its deck and handout."""
+
+    def markdown(self, chapter):
+        plans = catalogue.session_plans()
+        if chapter.id not in plans:
+            raise self.error(f"session-plans: {chapter.id} ({chapter.title}) has no facilitator session plans")
+        self.env.note_dependency(str(Path(catalogue.__file__).parent / "content" / "sessions" / f"{chapter.id}.yaml"))
+        return materials_links(self.env.docname, chapter) + "\n\n" + plans_markdown(plans[chapter.id])
 
 
 class KeyPointsDirective(_ChapterDataDirective):
@@ -114,6 +158,7 @@ def _adjust_page(app: Sphinx, pagename: str, templatename: str, context: dict, d
             and getattr(js, "attributes", {}).get("type") != "application/vnd.jupyter.widget-state+json"
         ]
     context["script_files"] = _without_repeats(context.get("script_files", []))
+    context["body"] = _accessible_body(context.get("body", ""))
     if "sidebars" in context:
         # The stock sidebar puts the book's title link outside every landmark (axe: region).
         context["sidebars"] = [SIDEBAR_LOGO if name == "navbar-logo.html" else name for name in context["sidebars"]]
@@ -123,6 +168,39 @@ def _adjust_page(app: Sphinx, pagename: str, templatename: str, context: dict, d
 
 #: The sidebar's title link, wrapped in a navigation landmark (templates/ac-sidebar-logo.html).
 SIDEBAR_LOGO = "ac-sidebar-logo.html"
+#: An exercise's title in the static web view (views/web.py), and its section's label.
+_EXERCISE_TITLE = re.compile(r'<p class="ac-title" id="ac-(?P<id>[^"]+)-title">(?P<title>.*?)</p>', re.S)
+
+
+def _accessible_body(body: str) -> str:
+    """Markup fixes axe-core asks for in the page body."""
+    # docutils marks each citation role="doc-biblioentry", deprecated in DPUB-ARIA 1.1, inside a
+    # role="list" that so has no list items (axe: aria-deprecated-role, aria-required-children).
+    body = body.replace('role="doc-biblioentry"', 'role="listitem"')
+    return _distinct_exercise_names(body)
+
+
+def _distinct_exercise_names(body: str) -> str:
+    """Give exercises that share a title on one page distinct accessible names.
+
+    Each exercise is a region landmark named by its title; several knowledge checks are titled
+    "Check your understanding", so on the workbook page the landmarks could not be told apart
+    (axe: landmark-unique). Those get the chapter added to their name, e.g. "Check your
+    understanding (chapter 2, Attachment in childhood)". The visible title is unchanged.
+    """
+    titles = {match["id"]: match["title"] for match in _EXERCISE_TITLE.finditer(body)}
+    repeated = {title for title, count in Counter(titles.values()).items() if count > 1}
+    for exercise_id, title in titles.items():
+        if title not in repeated:
+            continue
+        try:
+            chapter = catalogue.chapter(exercise_id.split("-", 1)[0])
+            where = f"chapter {chapter.number}, {chapter.title}"
+        except (KeyError, ValueError, catalogue.ContentError):
+            where = exercise_id
+        body = body.replace(f'aria-labelledby="ac-{exercise_id}-title"',
+                            f'aria-label="{title} ({escape(where)})"', 1)
+    return body
 
 
 def _without_repeats(scripts: list) -> list:
@@ -167,9 +245,14 @@ def _named_toggles(generate):
     return generate_with_names
 
 
-def _copy_vendored(app: Sphinx, exception: Exception | None) -> None:
+def _finish_site(app: Sphinx, exception: Exception | None) -> None:
+    """Add what the HTML site needs beyond Sphinx's pages: slide decks and vendored assets."""
     if exception is not None or app.builder.format != "html":
         return
+    try:
+        slides.build_decks(Path(app.outdir), Path(app.confdir) / "node_modules", Path(app.srcdir) / FIGURES_DIR)
+    except FileNotFoundError as error:
+        raise ExtensionError(f"slide decks: {error}") from error
     modules = Path(app.confdir) / "node_modules"
     target_root = Path(app.outdir) / "_static" / "vendor"
     for source, destination, pattern in VENDORED:
@@ -182,8 +265,30 @@ def _copy_vendored(app: Sphinx, exception: Exception | None) -> None:
                 shutil.copy2(path, target_root / destination / path.name)
 
 
-def _add_static_path(app: Sphinx, config) -> None:
+def package_digest() -> str:
+    """A fingerprint of the course package: its code, data, schemas and web assets."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yaml", ".json", ".js", ".css"):
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _configure(app: Sphinx, config) -> None:
     config.html_static_path.append(str(WEB_ASSETS))
+    # The execution cache keys on a notebook's code only, but what an exercise cell shows comes
+    # from this package's code and data: keep one cache per package version, so editing an
+    # exercise or a view re-executes the pages instead of serving stale output.
+    cache_root = Path(config.nb_execution_cache_path or "_build/.jupyter_cache")
+    if not cache_root.is_absolute():
+        cache_root = Path(app.confdir) / cache_root
+    version = package_digest()[:16]
+    for stale in cache_root.glob("package-*"):
+        if stale.name != f"package-{version}":
+            shutil.rmtree(stale, ignore_errors=True)
+    config.nb_execution_cache_path = str(cache_root / f"package-{version}")
     # First, so these win over the theme's components of the same name.
     config.templates_path.insert(0, str(TEMPLATES))
 
@@ -194,9 +299,12 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("key-points", KeyPointsDirective)
     app.add_directive("further-reading", FurtherReadingDirective)
     app.add_directive("answer-keys", AnswerKeysDirective)
+    app.add_directive("session-plans", SessionPlansDirective)
     # After the theme's own handlers (priority 500), which put the sidebar functions in the context.
     app.connect("html-page-context", _adjust_page, priority=900)
-    app.connect("build-finished", _copy_vendored)
-    app.connect("config-inited", _add_static_path)
+    app.connect("build-finished", _finish_site)
+    app.connect("config-inited", _configure, priority=100)
     app.add_css_file("course.css")
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
+    # A new package version (code or data) re-reads every page: directives and exercise views render from it.
+    return {"version": "0.1", "env_version": int(package_digest()[:8], 16),
+            "parallel_read_safe": True, "parallel_write_safe": True}

@@ -26,9 +26,20 @@ def _paragraphs(text: str) -> str:
     return "".join(f"<p>{escape(p.strip())}</p>" for p in text.strip().split("\n\n"))
 
 
+#: Lets long answer options wrap: ipywidgets gives each radio option a fixed-height row, so a long
+#: option would otherwise spill over the ones below it and hide their buttons.
+CHOICE_STYLE = (
+    "<style>.ac-choices .widget-radio-box label, .ac-choices.widget-checkbox label "
+    "{height: auto; min-height: var(--jp-widgets-inline-height); line-height: 1.4; white-space: normal; "
+    "align-items: flex-start; margin-bottom: 0.35em;} "
+    ".ac-choices .widget-radio-box input, .ac-choices.widget-checkbox input {margin-top: 0.3em; flex: none;}</style>"
+)
+
+
 def _header(exercise: Exercise, body_html: str = "") -> widgets.HTML:
     return widgets.HTML(
-        f'<p class="ac-kind">{KIND_NAMES[exercise.kind]}</p><h4 class="ac-title">{escape(exercise.title)}</h4>{body_html}'
+        f'{CHOICE_STYLE}<p class="ac-kind">{KIND_NAMES[exercise.kind]}</p>'
+        f'<h4 class="ac-title">{escape(exercise.title)}</h4>{body_html}'
     )
 
 
@@ -175,9 +186,12 @@ class QuestionView(widgets.VBox):
         if question.multiple:
             self.boxes = [widgets.Checkbox(description=label, value=False, indent=False,
                                            layout=widgets.Layout(width="100%")) for label, _ in labels]
+            for box in self.boxes:
+                box.add_class("ac-choices")
             chooser = widgets.VBox(self.boxes)
         else:
             self.choice = widgets.RadioButtons(options=labels, value=None, layout=widgets.Layout(width="100%"))
+            self.choice.add_class("ac-choices")
             chooser = self.choice
         self.check_button = widgets.Button(description="Check my answer")
         self.check_button.on_click(lambda _: self.check())
@@ -214,6 +228,7 @@ class VignetteView(widgets.VBox):
             options=[(f"{chr(ord('a') + i)}. {o.text}", o.id) for i, o in enumerate(exercise.options)],
             value=None, layout=widgets.Layout(width="100%"),
         )
+        self.choice.add_class("ac-choices")
         self.respond_button = widgets.Button(description="See feedback")
         self.respond_button.on_click(lambda _: self.respond())
         self.status = _status()
@@ -315,7 +330,9 @@ class SelfCheckView(widgets.VBox):
             _say(self.status, str(error), "error")
             return
         self.keep_button.disabled = True
-        self.status.value += "<p>✔ Kept privately in your journal, with today's date.</p>"
+        # Inside the status region, so screen readers announce it too.
+        self.status.value = self.status.value.replace(
+            "</div>", "<p>✔ Kept privately in your journal, with today's date.</p></div>", 1)
 
 
 def live_form(exercise: Exercise, journal_path=None) -> widgets.Widget:

@@ -26,8 +26,19 @@ def ruled_lines(count: int) -> str:
     return "```{raw} latex\n\\par\\vspace{3ex}\n" + "\n".join([line] * count) + "\n```"
 
 
-def _support_note() -> str:
-    return f"*{PRIVACY} {SUPPORT_SHORT} See {{ref}}`{SUPPORT_PAGE_LABEL}`.*"
+#: Plain-text stand-ins for cross-references, for documents printed outside the book (handouts).
+STANDALONE_TEXT = {
+    SUPPORT_PAGE_LABEL: "the course's \u201cBefore you begin\u201d page",
+    ANSWER_KEYS_LABEL: "the answer keys at the back of the course book and of the workbook",
+}
+
+
+def _see(label: str, linked: bool) -> str:
+    return f"{{ref}}`{label}`" if linked else STANDALONE_TEXT[label]
+
+
+def _support_note(linked: bool = True) -> str:
+    return f"*{PRIVACY} {SUPPORT_SHORT} See {_see(SUPPORT_PAGE_LABEL, linked)}.*"
 
 
 def _box(title: str, body: list[str], css_class: str) -> str:
@@ -35,11 +46,11 @@ def _box(title: str, body: list[str], css_class: str) -> str:
     return "\n".join([f"::::{{admonition}} {title}", f":class: {css_class}", "", *body, "::::"])
 
 
-def print_reflection(exercise: Reflection) -> str:
+def print_reflection(exercise: Reflection, linked: bool = True) -> str:
     body = [exercise.prompt, ""]
     if exercise.guidance:
         body += [f"*{exercise.guidance}*", ""]
-    body += [ruled_lines(exercise.print_lines), "", _support_note(), ""]
+    body += [ruled_lines(exercise.print_lines), "", _support_note(linked), ""]
     return _box(f"Reflect: {exercise.title}", body, "tip ac-print")
 
 
@@ -47,24 +58,25 @@ def _checkbox_list(options) -> list[str]:
     return [f"- ☐ **{chr(ord('a') + i)}.** {option.text}" for i, option in enumerate(options)]
 
 
-def print_knowledge_check(exercise: KnowledgeCheck) -> str:
+def print_knowledge_check(exercise: KnowledgeCheck, linked: bool = True) -> str:
     body: list[str] = []
     for number, question in enumerate(exercise.questions, start=1):
         how = "Choose all that apply." if question.multiple else "Choose one."
         body += [f"**{number}. {question.text}** ({how})", "", *_checkbox_list(question.options), ""]
-    body += [f"Answers and explanations: {{ref}}`{ANSWER_KEYS_LABEL}`.", ""]
+    body += [f"Answers and explanations: {_see(ANSWER_KEYS_LABEL, linked)}.", ""]
     return _box(f"Check your understanding: {exercise.title}", body, "note ac-print")
 
 
-def print_vignette(exercise: Vignette) -> str:
+def print_vignette(exercise: Vignette, linked: bool = True) -> str:
     body = [exercise.scenario.strip(), "", f"**{exercise.question}** (Choose one.)", ""]
     body += [*_checkbox_list(exercise.options), ""]
-    body += [f"Discussion of each response: {{ref}}`{ANSWER_KEYS_LABEL}`.", ""]
+    body += [f"Discussion of each response: {_see(ANSWER_KEYS_LABEL, linked)}.", ""]
     return _box(f"Case vignette: {exercise.title}", body, "seealso ac-print")
 
 
-def print_self_check(exercise: SelfCheck) -> str:
-    scale = "  ".join(str(n) for n in range(exercise.scale_minimum, exercise.scale_maximum + 1))
+def print_self_check(exercise: SelfCheck, linked: bool = True) -> str:
+    # Em spaces keep the numbers apart for circling (Markdown would collapse ordinary spaces).
+    scale = "\u2003\u2003".join(str(n) for n in range(exercise.scale_minimum, exercise.scale_maximum + 1))
     anchors = "; ".join(f"{value} = {label}" for value, label in sorted(exercise.scale_labels.items()))
     relationships = ", ".join(r.label.lower() for r in exercise.relationships)
     body = [
@@ -106,21 +118,21 @@ def print_self_check(exercise: SelfCheck) -> str:
         *[f"- {caveat}" for caveat in exercise.caveats],
         *[f"- {pointer}" for pointer in exercise.further],
         "",
-        _support_note(),
+        _support_note(linked),
         "",
     ]
     return _box(exercise.title, body, "important ac-print")
 
 
-def print_form(exercise: Exercise) -> str:
-    """The print form of any exercise."""
+def print_form(exercise: Exercise, linked: bool = True) -> str:
+    """The print form of any exercise; ``linked=False`` words cross-references as plain text."""
     renderers = {
         "reflection": print_reflection,
         "knowledge-check": print_knowledge_check,
         "vignette": print_vignette,
         "self-check": print_self_check,
     }
-    return renderers[exercise.kind](exercise)
+    return renderers[exercise.kind](exercise, linked)
 
 
 def answer_key(exercise: KnowledgeCheck | Vignette) -> str:
