@@ -184,6 +184,12 @@ def exercises() -> dict[str, Exercise]:
             if raw["id"] in found:
                 raise ContentError(f"{where}: the exercise id {raw['id']!r} is already defined")
             found[raw["id"]] = _exercise(where, raw)
+    titles: dict[str, str] = {}
+    for exercise_id, item in found.items():
+        # Titles name the exercises in print, in the answer keys and to screen readers: keep them apart.
+        if item.title in titles:
+            raise ContentError(f"{exercise_id} and {titles[item.title]} share the title {item.title!r}")
+        titles[item.title] = exercise_id
     return found
 
 

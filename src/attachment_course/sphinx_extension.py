@@ -1,40 +1,27 @@
 """The book's Sphinx extension: what the course adds to a stock Jupyter Book 1 build.
 
-- renders the figures before reading (``figure_build``);
-- directives that show a chapter's shared data (objectives, key points, further reading, answer keys);
+- renders the figures before reading (``figure_build``) and registers the course's directives
+  (``book_directives``);
 - serves the exercise script and styles only on pages with exercises, and the widget manager only
-  on pages that show a live widget;
-- points the exercises' support links at the support page;
-- copies the vendored front-end files (from ``node_modules``, installed from the npm registry) into
-  the site, so nothing is fetched from another host;
-- repairs stock-theme faults a browser or axe-core reports on every page: inline scripts emitted
-  twice (a page error), navigation toggles with no accessible name, the sidebar's title link
-  outside every landmark, buttons whose accessible name leaves out their visible text
-  (template overrides in ``templates/``), citations with a deprecated ARIA role, and exercises
-  on one page whose landmarks share a name.
+  on pages that show a live widget; points the exercises' support links at the support page;
+- applies the stock-theme repairs of ``theme_repairs`` and the template overrides in ``templates/``;
+- after an HTML build, writes the slide decks (``slides``) and copies the vendored front-end files
+  (installed from the npm registry into ``node_modules``), so nothing is fetched from another host;
+- keeps one notebook-execution cache per version of the course package.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 import shutil
-from collections import Counter
-from html import escape
 from pathlib import Path
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
-from sphinx.util.docutils import SphinxDirective
 
-from . import catalogue, figure_build, slides
+from . import book_directives, figure_build, slides, theme_repairs
 from .support import SUPPORT_HREF_PLACEHOLDER, SUPPORT_PAGE_LABEL
-from .views.facilitator import plans_markdown
-from .views.printed import answer_key
 
-#: Where make book puts the handout PDFs and the book PDF inside the web book.
-HANDOUTS_DIR = "handouts"
 
 WEB_ASSETS = Path(__file__).parent / "web"
 #: Overrides of a few stock theme components (see ``templates/README.md``); searched before the theme's.
@@ -52,90 +39,20 @@ def _render_figures(app: Sphinx) -> None:
     figure_build.render_all(Path(app.srcdir) / FIGURES_DIR)
 
 
-class _ChapterDataDirective(SphinxDirective):
-    """Base: render Markdown built from a chapter's YAML, and rebuild when that YAML changes."""
-
-    required_arguments = 1
-    has_content = False
-
-    def markdown(self, chapter: catalogue.Chapter) -> str:
-        raise NotImplementedError
-
-    def run(self) -> list[nodes.Node]:
-        chapter_id = self.arguments[0]
-        try:
-            chapter = catalogue.chapter(chapter_id)
-        except (KeyError, catalogue.ContentError) as error:
-            raise self.error(f"{self.name}: {error}") from error
-        self.env.note_dependency(str(Path(catalogue.__file__).parent / "content" / "chapters" / f"{chapter_id}.yaml"))
-        return self.parse_text_to_nodes(self.markdown(chapter))
 
 
-def _site_root(docname: str) -> str:
-    """Relative path from a page to the site's root folder."""
-    return "../" * docname.count("/")
 
 
-def materials_links(docname: str, chapter: catalogue.Chapter) -> str:
-    """Web-only links to a chapter's facilitator materials: plan page, slide deck, handout PDF."""
-    root = _site_root(docname)
-    # Raw HTML: the deck and the handout are files make book adds to the site, not Sphinx documents.
-    plan_page = f"{root}book/facilitator/{chapter.id}.html"
-    return (
-        "```{raw} html\n"
-        '<p class="ac-materials"><em>For facilitators:</em> '
-        f'<a href="{plan_page}">session plans</a> · '
-        f'<a href="{root}{slides.DECKS_DIR}/{chapter.id}.html">slide deck</a> · '
-        f'<a href="{root}{HANDOUTS_DIR}/{chapter.id}-handout.pdf">printable handout (PDF)</a></p>\n'
-        "```"
-    )
 
 
-class ObjectivesDirective(_ChapterDataDirective):
-    def markdown(self, chapter):
-        items = "\n".join(f"- {objective}" for objective in chapter.objectives)
-        return (
-            f":::{{admonition}} Learning objectives\n:class: ac-objectives\n"
-            f"By the end of this chapter you will be able to:\n\n{items}\n:::\n\n"
-            + materials_links(self.env.docname, chapter)
-        )
 
 
-class SessionPlansDirective(_ChapterDataDirective):
-    """A chapter's three timed session plans, with links to its deck and handout."""
-
-    def markdown(self, chapter):
-        plans = catalogue.session_plans()
-        if chapter.id not in plans:
-            raise self.error(f"session-plans: {chapter.id} ({chapter.title}) has no facilitator session plans")
-        self.env.note_dependency(str(Path(catalogue.__file__).parent / "content" / "sessions" / f"{chapter.id}.yaml"))
-        return materials_links(self.env.docname, chapter) + "\n\n" + plans_markdown(plans[chapter.id])
 
 
-class KeyPointsDirective(_ChapterDataDirective):
-    def markdown(self, chapter):
-        return "\n".join(f"- {point}" for point in chapter.key_points)
 
 
-class FurtherReadingDirective(_ChapterDataDirective):
-    def markdown(self, chapter):
-        return "\n".join(f"- {{cite:t}}`{entry.key}`: {entry.note}" for entry in chapter.further_reading)
 
 
-class AnswerKeysDirective(SphinxDirective):
-    """The answers to one chapter's knowledge checks and vignettes, with the reasoning."""
-
-    required_arguments = 1
-
-    def run(self):
-        prefix = f"{self.arguments[0]}-"
-        keyed = [e for e in catalogue.exercises().values()
-                 if e.id.startswith(prefix) and e.kind in ("knowledge-check", "vignette")]
-        if not keyed:
-            raise self.error(f"answer-keys: chapter {self.arguments[0]} has no knowledge check or vignette")
-        text = "\n\n".join(answer_key(e).replace("### ", "**", 1).replace("\n", "**\n", 1) for e in keyed)
-        self.env.note_dependency(str(Path(catalogue.__file__).parent / "content" / "exercises" / f"{self.arguments[0]}.yaml"))
-        return self.parse_text_to_nodes(text)
 
 
 def _adjust_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -157,92 +74,23 @@ def _adjust_page(app: Sphinx, pagename: str, templatename: str, context: dict, d
             if not any(part in str(js) for part in ("require.js", "embed-amd.js"))
             and getattr(js, "attributes", {}).get("type") != "application/vnd.jupyter.widget-state+json"
         ]
-    context["script_files"] = _without_repeats(context.get("script_files", []))
-    context["body"] = _accessible_body(context.get("body", ""))
+    context["script_files"] = theme_repairs.without_repeats(context.get("script_files", []))
+    context["body"] = theme_repairs.accessible_body(context.get("body", ""))
     if "sidebars" in context:
         # The stock sidebar puts the book's title link outside every landmark (axe: region).
-        context["sidebars"] = [SIDEBAR_LOGO if name == "navbar-logo.html" else name for name in context["sidebars"]]
+        context["sidebars"] = [theme_repairs.SIDEBAR_LOGO if name == "navbar-logo.html" else name for name in context["sidebars"]]
     if callable(context.get("generate_toctree_html")):
-        context["generate_toctree_html"] = _named_toggles(context["generate_toctree_html"])
+        context["generate_toctree_html"] = theme_repairs.named_toggles(context["generate_toctree_html"])
 
 
-#: The sidebar's title link, wrapped in a navigation landmark (templates/ac-sidebar-logo.html).
-SIDEBAR_LOGO = "ac-sidebar-logo.html"
-#: An exercise's title in the static web view (views/web.py), and its section's label.
-_EXERCISE_TITLE = re.compile(r'<p class="ac-title" id="ac-(?P<id>[^"]+)-title">(?P<title>.*?)</p>', re.S)
 
 
-def _accessible_body(body: str) -> str:
-    """Markup fixes axe-core asks for in the page body."""
-    # docutils marks each citation role="doc-biblioentry", deprecated in DPUB-ARIA 1.1, inside a
-    # role="list" that so has no list items (axe: aria-deprecated-role, aria-required-children).
-    body = body.replace('role="doc-biblioentry"', 'role="listitem"')
-    return _distinct_exercise_names(body)
 
 
-def _distinct_exercise_names(body: str) -> str:
-    """Give exercises that share a title on one page distinct accessible names.
-
-    Each exercise is a region landmark named by its title; several knowledge checks are titled
-    "Check your understanding", so on the workbook page the landmarks could not be told apart
-    (axe: landmark-unique). Those get the chapter added to their name, e.g. "Check your
-    understanding (chapter 2, Attachment in childhood)". The visible title is unchanged.
-    """
-    titles = {match["id"]: match["title"] for match in _EXERCISE_TITLE.finditer(body)}
-    repeated = {title for title, count in Counter(titles.values()).items() if count > 1}
-    for exercise_id, title in titles.items():
-        if title not in repeated:
-            continue
-        try:
-            chapter = catalogue.chapter(exercise_id.split("-", 1)[0])
-            where = f"chapter {chapter.number}, {chapter.title}"
-        except (KeyError, ValueError, catalogue.ContentError):
-            where = exercise_id
-        body = body.replace(f'aria-labelledby="ac-{exercise_id}-title"',
-                            f'aria-label="{title} ({escape(where)})"', 1)
-    return body
 
 
-def _without_repeats(scripts: list) -> list:
-    """Drop repeated script tags, keeping the first of each.
-
-    Sphinx 7.4 registers an inline script added after the builder started (sphinx-thebe's
-    ``const THEBE_JS_URL = ...``, sphinx-togglebutton's selector) once with the file name None
-    and again, from the registry, with the file name ''. The two no longer compare equal, so
-    every page carried both, and the second ``const`` was a SyntaxError on every page.
-    """
-    seen, kept = set(), []
-    for js in scripts:
-        attributes = getattr(js, "attributes", {}) or {}
-        key = (str(getattr(js, "filename", js) or ""), tuple(sorted((k, str(v)) for k, v in attributes.items())))
-        if key not in seen:
-            seen.add(key)
-            kept.append(js)
-    return kept
 
 
-def _named_toggles(generate):
-    """Wrap the theme's sidebar builder so every expand/collapse toggle has an accessible name.
-
-    The stock toggle is a ``<summary>`` holding only a decorative chevron (axe: summary-name);
-    it gets visually hidden text naming the chapter it opens.
-    """
-
-    def generate_with_names(*args, **kwargs):
-        tree = generate(*args, **kwargs)
-        if not hasattr(tree, "select") or not hasattr(tree, "new_tag"):
-            return tree
-        for summary in tree.select("li.has-children > details > summary"):
-            if summary.get_text(strip=True):
-                continue
-            link = summary.parent.parent.find("a", recursive=False)
-            title = " ".join(link.get_text().split()) if link is not None else ""
-            label = tree.new_tag("span", attrs={"class": "ac-sr-only"})
-            label.string = f"Sections of {title}" if title else "Sections"
-            summary.append(label)
-        return tree
-
-    return generate_with_names
 
 
 def _finish_site(app: Sphinx, exception: Exception | None) -> None:
@@ -266,11 +114,15 @@ def _finish_site(app: Sphinx, exception: Exception | None) -> None:
 
 
 def package_digest() -> str:
-    """A fingerprint of the course package: its code, data, schemas and web assets."""
+    """A fingerprint of what exercise outputs and directives are made from: the package's code, data and schemas.
+
+    The web assets (.js, .css) are left out: they are copied as files, so changing them needs no
+    page re-read or notebook re-run.
+    """
     digest = hashlib.sha256()
     package = Path(__file__).parent
     for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".yaml", ".json", ".js", ".css"):
+        if path.is_file() and path.suffix in (".py", ".yaml", ".json"):
             digest.update(str(path.relative_to(package)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -295,11 +147,11 @@ def _configure(app: Sphinx, config) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _render_figures)
-    app.add_directive("objectives", ObjectivesDirective)
-    app.add_directive("key-points", KeyPointsDirective)
-    app.add_directive("further-reading", FurtherReadingDirective)
-    app.add_directive("answer-keys", AnswerKeysDirective)
-    app.add_directive("session-plans", SessionPlansDirective)
+    app.add_directive("objectives", book_directives.ObjectivesDirective)
+    app.add_directive("key-points", book_directives.KeyPointsDirective)
+    app.add_directive("further-reading", book_directives.FurtherReadingDirective)
+    app.add_directive("answer-keys", book_directives.AnswerKeysDirective)
+    app.add_directive("session-plans", book_directives.SessionPlansDirective)
     # After the theme's own handlers (priority 500), which put the sidebar functions in the context.
     app.connect("html-page-context", _adjust_page, priority=900)
     app.connect("build-finished", _finish_site)

@@ -75,9 +75,14 @@
     return found.sort(function (a, b) { return a.id < b.id ? -1 : 1; });
   }
 
-  function reflectionsMarkdown() {
+  /* All saved reflections; ``current`` (the box the reader is in) replaces its saved version, so
+     text that could not be saved (too long, storage blocked) is still in the download. */
+  function reflectionsMarkdown(current) {
     var lines = ["# My reflections", "", "Exported " + timestamp() + ". Private: kept on this device only.", ""];
-    savedReflections().forEach(function (entry) {
+    var entries = savedReflections().filter(function (entry) { return entry.id !== current.id; });
+    if (current.text.trim()) entries.push(current);
+    entries.sort(function (a, b) { return a.id < b.id ? -1 : 1; });
+    entries.forEach(function (entry) {
       lines.push("## " + escapeMarkup(entry.title || entry.id), "", "*Saved " + entry.savedAt + "*", "",
                  escapeMarkup(entry.text), "");
     });
@@ -143,9 +148,8 @@
 
     section.querySelector('[data-action="download"]').addEventListener("click", function () {
       save();
-      var markdown = storage ? reflectionsMarkdown() :
-        "# My reflections\n\n## " + escapeMarkup(data.title) + "\n\n" + escapeMarkup(box.value) + "\n";
-      download("my-reflections.md", markdown);
+      var current = { id: id, title: data.title, text: box.value, savedAt: timestamp() };
+      download("my-reflections.md", reflectionsMarkdown(current));
       say(status, "Your reflections were downloaded as my-reflections.md.", "ok");
     });
     section.querySelector('[data-action="delete"]').addEventListener("click", function () {
