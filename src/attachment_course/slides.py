@@ -19,6 +19,9 @@ from .views.facilitator import FORMAT_NAMES
 #: Where decks and their assets go, relative to the HTML output folder.
 DECKS_DIR = "slides"
 REVEAL_DIR = "_static/vendor/reveal.js"
+#: The reveal.js files the decks use. Only these are copied: several of reveal's other themes
+#: import web fonts from another host.
+REVEAL_FILES = ("reset.css", "reveal.css", "reveal.js", "theme/white-contrast.css", "plugin/notes.js")
 
 
 def _notes(text: str) -> str:
@@ -153,8 +156,10 @@ def build_decks(out_dir: Path, node_modules: Path, figures_dir: Path) -> list[Pa
     reveal_source = node_modules / "reveal.js" / "dist"
     if not reveal_source.is_dir():
         raise FileNotFoundError(f"{reveal_source} is missing: run `npm ci` (`make book` does this)")
-    shutil.copytree(reveal_source, out_dir / REVEAL_DIR, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("*.map", "*.d.ts", "*.mjs"))
+    for name in REVEAL_FILES:
+        target = out_dir / REVEAL_DIR / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(reveal_source / name, target)
     decks = out_dir / DECKS_DIR
     (decks / "figures").mkdir(parents=True, exist_ok=True)
     (decks / "deck.css").write_text(DECK_CSS, "utf-8")
