@@ -75,6 +75,8 @@ def transfer_size(site: Path, page: Path) -> int:
             total += file.stat().st_size
             if file.suffix == ".css":  # fonts and images a stylesheet pulls in
                 for ref in re.findall(r"url\(\s*['\"]?([^'\")?#]+)", file.read_text("utf-8", errors="replace")):
+                    if ref.startswith("data:"):  # inlined in the stylesheet, already counted
+                        continue
                     asset = (file.parent / ref).resolve()
                     if asset.is_file() and str(asset) not in seen and ref.endswith((".woff2", ".png", ".svg")):
                         seen.add(str(asset))
