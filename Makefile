@@ -31,28 +31,45 @@ $(VENDORED): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
+# What the book is built from; a build whose sources have not changed is skipped altogether.
+PACKAGE_SOURCES := $(shell find src/attachment_course -type f -not -name '*.pyc')
+BOOK_SOURCES := $(shell find book exercises -type f -not -path '*/generated/*' -not -path '*/.ipynb_checkpoints/*') \
+	_config.yml _toc.yml $(PACKAGE_SOURCES)
+HTML_BUILT := _build/html/.built
+
 ## html: the web book in _build/html (strict: warnings are errors, references nitpicky)
-html: setup
+html: $(HTML_BUILT)
+
+$(HTML_BUILT): $(INSTALLED) $(VENDORED) $(BOOK_SOURCES)
 	$(JB) build . --builder html $(JB_FLAGS)
+	touch $@
 
 ## pdf: the whole book as a PDF, typeset with XeLaTeX
-pdf: setup
+pdf: $(PDF)
+
+$(PDF): $(INSTALLED) $(BOOK_SOURCES)
 	@scripts/ensure-system-packages tex
 	@mkdir -p _build && rm -rf _build/latex.failed
 	@$(JB) build . --builder pdflatex $(JB_FLAGS) > _build/pdf-build.log 2>&1 || { \
 	  tail -n 40 _build/pdf-build.log; \
 	  echo "error: the PDF build failed; full log: _build/pdf-build.log, LaTeX log: _build/latex.failed/attachment-based-therapy.log" >&2; \
 	  mv _build/latex _build/latex.failed 2>/dev/null || true; exit 1; }
-	@test -s $(PDF) && echo "PDF: $(PDF)"
+	@test -s $@ && touch $@ && echo "PDF: $@"
 
 ## handouts: one PDF per chapter and the workbook, copied with the book PDF into the web book
-handouts: setup
-	@scripts/ensure-system-packages tex
-	$(BIN)/python -m attachment_course.handouts _build/handouts
+HANDOUTS_BUILT := _build/handouts/.built
+
+handouts: $(HANDOUTS_BUILT)
 	@mkdir -p _build/html/handouts
-	cp _build/handouts/*.pdf _build/html/handouts/
+	@cp _build/handouts/*.pdf _build/html/handouts/
 	@if [ -f $(PDF) ]; then cp $(PDF) _build/html/handouts/; fi
 	@echo "Handouts: _build/handouts/*.pdf (and in the web book under handouts/)"
+
+# Rebuilt only when the course package (the print forms, the data) changes: typesetting takes minutes.
+$(HANDOUTS_BUILT): $(INSTALLED) $(PACKAGE_SOURCES)
+	@scripts/ensure-system-packages tex
+	$(BIN)/python -m attachment_course.handouts _build/handouts
+	touch $@
 
 ## test: everything the tests need, then the whole suite (unit, notebooks, build, browser, JupyterLab)
 test: setup
