@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -12,6 +15,12 @@ HTML_DIR = ROOT / "_build" / "html"
 PDF_PATH = ROOT / "_build" / "latex" / "attachment-based-therapy.pdf"
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 BUILD_FLAGS = ["-W", "-n", "--keep-going"]
+#: Debian's Chromium, driven by Playwright's client (its own browser download is not available here).
+CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]
 
 
 def toc_files() -> list[str]:
@@ -36,3 +45,13 @@ def source_of(page: str) -> Path:
         if (ROOT / f"{page}{suffix}").exists():
             return ROOT / f"{page}{suffix}"
     raise FileNotFoundError(f"{page} in _toc.yml has no .md or .ipynb source")
+
+
+def pdf_plain_text(path) -> str:
+    """A PDF's text with typographic quotes and hyphens made plain and white space collapsed."""
+    from pypdf import PdfReader
+
+    text = unicodedata.normalize("NFC", " ".join(page.extract_text() or "" for page in PdfReader(str(path)).pages))
+    for typeset, plain in (("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2011", "-"), ("\u2010", "-")):
+        text = text.replace(typeset, plain)
+    return re.sub(r"\s+", " ", text)

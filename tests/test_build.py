@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from pypdf import PdfReader
 
 from attachment_course import catalogue
 
-from book_paths import HTML_DIR, toc_files
+from book_paths import HTML_DIR, pdf_plain_text, toc_files
 
 pytestmark = pytest.mark.build
 
@@ -93,10 +91,7 @@ def test_exercise_pages_carry_the_static_views_and_script(html_build):
 
 @pytest.fixture(scope="module")
 def pdf_text(pdf_build) -> str:
-    reader = PdfReader(str(pdf_build))
-    text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u201c", "\"").replace("\u201d", "\"").replace("\u2011", "-").replace("\u2010", "-")
-    return re.sub(r"\s+", " ", text)
+    return pdf_plain_text(pdf_build)
 
 
 def test_pdf_has_every_chapter_title(pdf_text):

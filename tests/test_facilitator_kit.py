@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import pytest
-from pypdf import PdfReader
 
 from attachment_course import catalogue, handouts
 
-from book_paths import ROOT
+from book_paths import CHROMIUM, CHROMIUM_ARGS, ROOT, pdf_plain_text
 
 
 def pdf_text(path) -> str:
-    text = " ".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
-    text = unicodedata.normalize("NFC", text)
-    for curly, straight in (("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2011", "-"), ("\u2010", "-")):
-        text = text.replace(curly, straight)
-    return re.sub(r"\s+", " ", text).lower()
+    return pdf_plain_text(path).lower()
 
 
 def squeezed(text: str) -> str:
@@ -93,44 +87,26 @@ def test_workbook_has_every_exercise_the_scoring_key_and_answers(built_handouts)
     assert "9-8-8" in text
 
 
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync"]
-
-
 @pytest.mark.browser
-def test_decks_present_offline_with_notes_and_keyboard(html_build):
-    import functools
-    import http.server
-    import threading
-
+def test_decks_present_offline_with_notes_and_keyboard(site):
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(html_build)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     problems = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
-            for chapter_id in catalogue.chapters():
-                page = browser.new_page()
-                page.on("console", lambda m, c=chapter_id: problems.append(f"{c}: console {m.text}") if m.type == "error" else None)
-                page.on("pageerror", lambda e, c=chapter_id: problems.append(f"{c}: {e}"))
-                page.on("requestfailed", lambda r, c=chapter_id: problems.append(f"{c}: failed {r.url}"))
-                page.on("response", lambda r, c=chapter_id: problems.append(f"{c}: {r.status} {r.url}") if r.status >= 400 else None)
-                page.route(re.compile(r"^(?!http://127\.0\.0\.1).*"), lambda route: (problems.append(f"remote {route.request.url}"), route.abort()))
-                page.goto(f"{base}/slides/{chapter_id}.html")
-                page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=15000)
-                assert page.evaluate("Reveal.getTotalSlides()") > 1
-                assert page.evaluate("document.querySelectorAll('aside.notes').length") > 1
-                page.keyboard.press("ArrowRight")
-                assert page.evaluate("Reveal.getIndices().h") == 1, f"{chapter_id}: the arrow key did not advance"
-                page.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for chapter_id in catalogue.chapters():
+            page = browser.new_page()
+            page.on("console", lambda m, c=chapter_id: problems.append(f"{c}: console {m.text}") if m.type == "error" else None)
+            page.on("pageerror", lambda e, c=chapter_id: problems.append(f"{c}: {e}"))
+            page.on("requestfailed", lambda r, c=chapter_id: problems.append(f"{c}: failed {r.url}"))
+            page.on("response", lambda r, c=chapter_id: problems.append(f"{c}: {r.status} {r.url}") if r.status >= 400 else None)
+            page.route(re.compile(r"^(?!http://127\.0\.0\.1).*"), lambda route: (problems.append(f"remote {route.request.url}"), route.abort()))
+            page.goto(f"{site}slides/{chapter_id}.html")
+            page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=15000)
+            assert page.evaluate("Reveal.getTotalSlides()") > 1
+            assert page.evaluate("document.querySelectorAll('aside.notes').length") > 1
+            page.keyboard.press("ArrowRight")
+            assert page.evaluate("Reveal.getIndices().h") == 1, f"{chapter_id}: the arrow key did not advance"
+            page.close()
+        browser.close()
     assert not problems, "\n".join(problems)

@@ -12,13 +12,9 @@ binary) and the vendored axe-core from ``npm ci``. Screenshots for a human to lo
 
 from __future__ import annotations
 
-import functools
 import json
-import os
 import re
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -27,17 +23,12 @@ import pytest
 from attachment_course import catalogue
 from attachment_course.self_check import IncompleteAnswers, score
 
-from book_paths import ROOT, toc_files
+from book_paths import CHROMIUM, CHROMIUM_ARGS, ROOT, toc_files
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VECTORS = ROOT / "tests" / "data" / "self_check_vectors.json"
 SCREENSHOTS = ROOT / "_build" / "screenshots"
@@ -74,27 +65,6 @@ BLOCK_STORAGE = """
 
 
 # -- serving and driving ---------------------------------------------------------------------------
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
-        pass
-
-
-@pytest.fixture(scope="module")
-def site(html_build) -> str:
-    """The built site over HTTP on 127.0.0.1 (a free port), for the whole module."""
-    handler = functools.partial(_QuietHandler, directory=str(html_build))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def chromium():
     if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):

@@ -183,23 +183,20 @@ def test_question_with_no_correct_option(content_tree):
     _expect_content_error(catalogue.exercises, "content/exercises/ch01.yaml", "ch01-check/q1", "no option is marked correct")
 
 
-def test_single_answer_question_with_two_correct_answers(content_tree):
-    options = """\
+TWO_CORRECT_OPTIONS = """\
           - {id: a, text: A, feedback: Right, correct: true}
           - {id: b, text: B, feedback: Right, correct: true}
           - {id: c, text: C, feedback: Wrong, correct: false}
 """
-    content_tree.write("exercises", "ch01.yaml", _question(options))
+
+
+def test_single_answer_question_with_two_correct_answers(content_tree):
+    content_tree.write("exercises", "ch01.yaml", _question(TWO_CORRECT_OPTIONS))
     _expect_content_error(catalogue.exercises, "content/exercises/ch01.yaml", "ch01-check/q1", "'multiple' is not true")
 
 
 def test_multiple_answer_question_with_two_correct_answers_is_fine(content_tree):
-    options = """\
-          - {id: a, text: A, feedback: Right, correct: true}
-          - {id: b, text: B, feedback: Right, correct: true}
-          - {id: c, text: C, feedback: Wrong, correct: false}
-"""
-    content_tree.write("exercises", "ch01.yaml", _question(options, multiple="        multiple: true\n"))
+    content_tree.write("exercises", "ch01.yaml", _question(TWO_CORRECT_OPTIONS, multiple="        multiple: true\n"))
     (question,) = catalogue.exercises()["ch01-check"].questions
     assert question.correct_ids == {"a", "b"}
 
